@@ -13,6 +13,9 @@
 
 #include "error.h"
 
+/* GNU C predefines `linux` as 1, which would break the `linux` member below. */
+#undef linux
+
 /* The parser refuses a config.json larger than this (and nesting deeper than LC_SPEC_MAX_DEPTH). */
 #define LC_SPEC_MAX_SIZE (8u * 1024 * 1024)
 #define LC_SPEC_MAX_DEPTH 64
