@@ -546,8 +546,11 @@ mount_cgroup (int root_fd, const struct lc_spec_mount *m, const char *dest, cons
 static bool
 has_new_network_namespace (const struct lc_spec *spec)
 {
-  const struct lc_spec_namespace *ns = lc_spec_find_namespace (spec, LC_NS_NETWORK);
-  return ns != NULL && ns->path == NULL;
+  /* Looked up here rather than with the parser's helper: rootfs needs nothing else from it. */
+  for (size_t i = 0; spec->linux != NULL && i < spec->linux->n_namespaces; i++)
+    if (spec->linux->namespaces[i].type == LC_NS_NETWORK)
+      return spec->linux->namespaces[i].path == NULL;
+  return false;
 }
 
 /* sysfs shows the network devices of the mounter's network namespace: without a new one the
@@ -1039,17 +1042,22 @@ move_root_and_chroot (int new_root, lc_error_t *err)
 }
 
 /* pivot_root(".", ".") stacks the old root on top of the new one; detaching "." then drops
-   it without needing a directory for it inside the image. */
+   it (umount looks through to the topmost mount) without a directory for it in the image. */
 static int
 pivot_into (int new_root, lc_error_t *err)
 {
+  cleanup_close int old_root = open ("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (old_root < 0)
+    return lc_error_make (err, errno, "open the old root");
   if (fchdir (new_root) < 0)
     return lc_error_make (err, errno, "chdir into the rootfs");
   if (syscall (SYS_pivot_root, ".", ".") < 0)
     return lc_error_make (err, errno, "pivot_root");
-  /* rslave first, so the unmount cannot propagate to the host's mounts. */
-  if (mount (NULL, ".", NULL, MS_SLAVE | MS_REC, NULL) < 0)
-    return lc_error_make (err, errno, "make the old root rslave");
+  /* rslave first, so the unmount cannot propagate to the host's mounts.  Through the fd:
+     mount(".") would name the new root (a lookup of "." does not cross mount points) and
+     turn its shared submounts private. */
+  if (set_propagation (old_root, MS_SLAVE | MS_REC, err) < 0)
+    return lc_error_wrap (err, "old root");
   if (umount2 (".", MNT_DETACH) < 0)
     return lc_error_make (err, errno, "detach the old root");
   return 0;
