@@ -191,7 +191,7 @@ report_link (struct sandbox *sb, const char *path)
 static int
 build_container (struct sandbox *sb)
 {
-  lc_error_t err = NULL;
+  cleanup_error lc_error_t err = NULL;
   scenario.opts.rootfs = sb->rootfs;
   if (lc_rootfs_mount_all (&test_ctx, scenario.spec, &scenario.opts, &err) < 0)
     {
