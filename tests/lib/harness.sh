@@ -89,11 +89,11 @@ pass() {
 	harness_close "ok"
 }
 
+# The diagnostic comes before its "not ok" line, as in tests/unit/unit.h.
 fail() {
 	harness_require_open fail
-	local name=$harness_current
+	harness_diag "$harness_current: ${*:-failed}"
 	harness_close "not ok"
-	harness_diag "$name: ${*:-failed}"
 }
 
 skip() {
