@@ -6,7 +6,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/openat2.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/capability.h>
@@ -507,21 +509,66 @@ lc_spec_parse_resources (const char *data, size_t len, const char *source, struc
 
 /* ---- the bundle ----------------------------------------------------------------- */
 
+/* The target of the magic link of FD in /proc/self/fd, into buf; false when unreadable. */
+static bool
+fd_target (int fd, char *buf, size_t size)
+{
+  char link[64];
+  snprintf (link, sizeof (link), "/proc/self/fd/%d", fd);
+  ssize_t n = readlink (link, buf, size - 1);
+  if (n < 0 || (size_t) n >= size - 1)
+    return false;
+  buf[n] = '\0';
+  return true;
+}
+
+/* openat2(RESOLVE_BENEATH) for kernels (and valgrind) without openat2: open NAME, then check
+   that what was opened lies under DIRFD.  config.json is a single component, so the
+   only way out of the bundle is a symlink, and the check sees where it led. */
+static int
+open_beneath_fallback (int dirfd, const char *name, int flags)
+{
+  char dir[PATH_MAX], file[PATH_MAX];
+
+  cleanup_close int fd = openat (dirfd, name, flags);
+  if (fd < 0)
+    return -1;
+  if (! fd_target (dirfd, dir, sizeof (dir)) || ! fd_target (fd, file, sizeof (file)))
+    return -1;
+  size_t dir_len = strlen (dir);
+  bool beneath = strncmp (file, dir, dir_len) == 0 && (file[dir_len] == '/' || strcmp (dir, "/") == 0);
+  if (! beneath)
+    {
+      errno = EXDEV;
+      return -1;
+    }
+  return lc_steal_fd (&fd);
+}
+
+static int
+open_beneath (int dirfd, const char *name, int flags)
+{
+  struct open_how how = {
+    .flags = (unsigned long long) flags,
+    .resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS,
+  };
+  int fd = (int) syscall (SYS_openat2, dirfd, name, &how, sizeof (how));
+  if (fd < 0 && errno == ENOSYS)
+    return open_beneath_fallback (dirfd, name, flags);
+  return fd;
+}
+
 /* Open BUNDLE/config.json without letting a symlink lead out of the bundle, and refuse
    anything but a regular file (O_NONBLOCK keeps a FIFO from hanging the open). */
 static int
 open_bundle_config (const char *bundle, lc_error_t *err)
 {
-  struct open_how how = {
-    .flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK,
-    .resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS,
-  };
   struct stat st;
 
   cleanup_close int dirfd = open (bundle, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dirfd < 0)
     return lc_error_make (err, errno, "%s", bundle);
-  cleanup_close int fd = (int) syscall (SYS_openat2, dirfd, "config.json", &how, sizeof (how));
+  cleanup_close int fd = open_beneath (dirfd, "config.json", O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
   if (fd < 0 && errno == EXDEV)
     return lc_error_make (err, 0, "%s/config.json: symlink leads outside the bundle", bundle);
   if (fd < 0)
