@@ -182,6 +182,7 @@ main (int argc, char **argv)
   int first = parse_global_options (&ctx, &flags, argc, argv, &err);
   if (first < 0)
     {
+      lc_error_wrap (&err, "usage: carapace %s", global_help.usage);
       lc_log_command_error (&ctx, err);
       return CLI_EXIT_FAILURE;
     }
