@@ -10,6 +10,7 @@
 #   PROBE        the static probe helper (env; default: $BUILD_DIR/tests/probe/probe)
 #   TEST_ROOTFS  prepared rootfs template (busybox, /probe, /etc/passwd+group); never write into it
 #   TEST_TMP     fresh temp dir of this test file; the harness cd's into it, removed on exit
+#   TEST_FILE_DIR  absolute directory of the test file (for its data files: the cwd changed)
 #   STATE_ROOT   fresh state dir of this test file, passed as --root by `carapace`
 #
 # Functions:
@@ -32,6 +33,7 @@ BUILD_DIR=$(cd "$BUILD_DIR" && pwd)
 CARAPACE=${CARAPACE:-$BUILD_DIR/src/carapace}
 PROBE=${PROBE:-$BUILD_DIR/tests/probe/probe}
 HARNESS_DIR=$TOP/tests/lib
+TEST_FILE_DIR=$(cd "$(dirname "${BASH_SOURCE[1]:-$0}")" && pwd)
 BASELINE_CONFIG=$HARNESS_DIR/baseline-config.json
 # The rootfs cache lives next to the build, so that two build dirs never fight over it.
 TEST_WORK=${TEST_WORK:-$BUILD_DIR/tests/work}
