@@ -123,8 +123,10 @@ parse_capability_set (const struct lc_jctx *cx, yajl_val obj, const struct lc_jp
       cap_value_t cap;
       if (lc_j_value_string (cx, v->u.array.values[i], &item, 0, &cap_name) < 0)
         return -1;
-      /* libcap also knows bare names ("chown"); the spec's form is "CAP_CHOWN". */
-      if (strncmp (cap_name, "CAP_", 4) != 0 || cap_from_name (cap_name, &cap) < 0 || cap < 0 || cap >= 64)
+      /* libcap also knows bare and lower-case names ("chown"); the spec's form is "CAP_CHOWN". */
+      bool spec_form = strncmp (cap_name, "CAP_", 4) == 0
+                       && strspn (cap_name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == strlen (cap_name);
+      if (! spec_form || cap_from_name (cap_name, &cap) < 0 || cap < 0 || cap >= 64)
         return lc_j_error (cx, &item, "unknown capability \"%s\"", cap_name);
       *mask |= UINT64_C (1) << cap;
     }

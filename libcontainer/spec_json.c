@@ -173,6 +173,10 @@ lc_j_error (const struct lc_jctx *cx, const struct lc_jpath *path, const char *f
   if (vasprintf (&what, fmt, ap) < 0)
     abort ();
   va_end (ap);
+  /* Values echoed from the input must not break the one-line error into several. */
+  for (char *c = what; *c; c++)
+    if ((unsigned char) *c < 0x20 || *c == 0x7f)
+      *c = '?';
 
   if (where_len == 0)
     return lc_error_make (cx->err, 0, "%s: %s", cx->source, what);
