@@ -3,6 +3,7 @@
 #ifndef CARAPACE_PROCESS_H
 #define CARAPACE_PROCESS_H
 
+#include <sched.h>
 #include <stdbool.h>
 #include <sys/types.h>
 
@@ -27,7 +28,13 @@ int lc_process_set_personality (const struct lc_spec *spec, lc_error_t *err);
    sched_setaffinity from process.execCPUAffinity.initial. */
 int lc_process_set_scheduler (const struct lc_spec_process *p, lc_error_t *err);
 int lc_process_set_io_priority (const struct lc_spec_process *p, lc_error_t *err);
+/* Both affinities apply to the calling process: initial (final=false) early in the init, final
+   (final=true) once the process is in the container's cgroup, i.e. right before execve. */
 int lc_process_set_cpu_affinity (const struct lc_spec_process *p, bool final, lc_error_t *err);
+
+/* Parse a cpu list like "0-3,7" into a CPU_ALLOC'd set of *out_size bytes (CPU_FREE it); field names it in errors. */
+int lc_process_parse_cpu_list (const char *list, const char *field, cpu_set_t **out, size_t *out_size,
+                               lc_error_t *err);
 
 /* Drop every capability not in process.capabilities.bounding from the bounding set
    (no capabilities object at all means an empty bounding set). */
@@ -52,11 +59,16 @@ void lc_process_set_umask (const struct lc_spec_process *p);
 int lc_process_enter_cwd (const struct lc_spec_process *p, lc_error_t *err);
 
 /* Apply linux.sysctl through /proc/sys of the container, refusing keys that are not
-   namespaced or whose namespace the container does not own. */
+   namespaced or whose namespace the container does not own; call it after lc_rootfs_pivot and
+   before lc_rootfs_finalize (readonlyPaths usually make /proc/sys read-only). */
 int lc_sysctl_apply (const struct lc_spec *spec, lc_error_t *err);
 
-/* Check linux.sysctl against the container's namespaces without applying it. */
+/* Check linux.sysctl against the container's namespaces without applying it; call it in the
+   runtime before joining namespaces (a network namespace path equal to the runtime's own is refused). */
 int lc_sysctl_validate (const struct lc_spec *spec, lc_error_t *err);
+
+/* A sysctl key in dotted form (sysctl(8): a key whose first separator is '/' swaps '.' and '/'); new string. */
+char *lc_sysctl_key_normalize (const char *key);
 
 /* Find args[0] in PATH from env (or the default PATH) as the container sees it; new string. */
 char *lc_process_find_executable (const struct lc_spec_process *p, lc_error_t *err);
