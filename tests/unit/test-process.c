@@ -158,33 +158,33 @@ set_rlimits_and_report (int fd, const struct lc_spec_process *p)
       say_error (fd, err);
       return;
     }
-  struct rlimit nofile, core;
-  getrlimit (RLIMIT_NOFILE, &nofile);
+  struct rlimit msgqueue, core;
+  getrlimit (RLIMIT_MSGQUEUE, &msgqueue);
   getrlimit (RLIMIT_CORE, &core);
-  say (fd, "nofile=%llu/%llu core=%llu/%llu\n", (unsigned long long) nofile.rlim_cur,
-       (unsigned long long) nofile.rlim_max, (unsigned long long) core.rlim_cur, (unsigned long long) core.rlim_max);
+  say (fd, "msgqueue=%llu/%llu core=%llu/%llu\n", (unsigned long long) msgqueue.rlim_cur,
+       (unsigned long long) msgqueue.rlim_max, (unsigned long long) core.rlim_cur, (unsigned long long) core.rlim_max);
 }
 
 TEST (rlimits_are_applied)
 {
   struct lc_spec_rlimit limits[] = {
-    { RLIMIT_NOFILE, "RLIMIT_NOFILE", 100, 200 },
+    { RLIMIT_MSGQUEUE, "RLIMIT_MSGQUEUE", 1000, 2000 },
     { RLIMIT_CORE, "RLIMIT_CORE", 0, 4096 },
   };
   struct lc_spec_process p = { .rlimits = limits, .n_rlimits = 2 };
   cleanup_free char *out = run_in_child (set_rlimits_and_report, &p);
-  EXPECT_STR_EQ ("nofile=100/200 core=0/4096\n", out);
+  EXPECT_STR_EQ ("msgqueue=1000/2000 core=0/4096\n", out);
 }
 
 TEST (rlimit_error_names_the_entry)
 {
   struct lc_spec_rlimit limits[] = {
     { RLIMIT_CORE, "RLIMIT_CORE", 0, 0 },
-    { RLIMIT_NOFILE, "RLIMIT_NOFILE", 300, 200 },
+    { RLIMIT_MSGQUEUE, "RLIMIT_MSGQUEUE", 300, 200 },
   };
   struct lc_spec_process p = { .rlimits = limits, .n_rlimits = 2 };
   cleanup_free char *out = run_in_child (set_rlimits_and_report, &p);
-  EXPECT_STR_EQ ("error: process.rlimits[1] (RLIMIT_NOFILE): set soft 300 hard 200: Invalid argument\n", out);
+  EXPECT_STR_EQ ("error: process.rlimits[1] (RLIMIT_MSGQUEUE): set soft 300 hard 200: Invalid argument\n", out);
 }
 
 static void
@@ -554,7 +554,7 @@ static void
 enter_cwd_in_chroot (int fd, const struct lc_spec_process *p)
 {
   char root[] = "/tmp/test-process-root-XXXXXX";
-  if (mkdtemp (root) == NULL || unshare (CLONE_NEWNS) < 0 || mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0
+  if (mkdtemp (root) == NULL || unshare (CLONE_NEWNS) < 0 || mount (NULL, "/", "none", MS_REC | MS_PRIVATE, NULL) < 0
       || mount ("tmpfs", root, "tmpfs", 0, "size=1m") < 0)
     _exit (4);
   int leak = open ("/tmp", O_RDONLY | O_DIRECTORY); /* a host directory: not CLOEXEC, like a leaked fd */

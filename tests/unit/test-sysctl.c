@@ -194,7 +194,7 @@ run_in_namespaces (child_body body)
     {
       close (pipefd[0]);
       if (unshare (CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWNET) < 0
-          || mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0
+          || mount (NULL, "/", "none", MS_REC | MS_PRIVATE, NULL) < 0
           || mount ("tmpfs", root, "tmpfs", 0, "size=1m,mode=0755") < 0)
         {
           say (pipefd[1], "setup: %s\n", strerror (errno));
@@ -334,7 +334,7 @@ static void
 apply_with_proc_subdir_bind (int fd, const char *root)
 {
   cleanup_free char *proc = xasprintf ("%s/proc", root);
-  if (mkdir (proc, 0755) < 0 || mount ("/proc/sys/net", proc, NULL, MS_BIND, NULL) < 0)
+  if (mkdir (proc, 0755) < 0 || mount ("/proc/sys/net", proc, "none", MS_BIND, NULL) < 0)
     _exit (4);
   enter_root (root);
   apply_standard_sysctls (fd);
